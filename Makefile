@@ -1,0 +1,56 @@
+# The two set-up commands: `make demo` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+VENV_STAMP := .venv/.installed
+VENDOR := src/sightline/static/vendor
+PG_URL ?= postgres://127.0.0.1:5432/test
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo test test-sqlite test-postgres bench serve install assets chromium migrate clean
+
+install: $(VENV_STAMP) assets
+
+$(VENV_STAMP): pyproject.toml
+	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
+	$(PIP) install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+assets: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/govuk $(VENDOR)/htmx
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/assets
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	touch $@
+
+# Browser tests drive Debian's chromium; playwright cannot download its own browser here.
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+migrate: install
+	$(PY) -m sightline manage migrate --no-input -v 0
+
+demo: install migrate
+	@echo "Sightline demo users (password shared by all):"
+	@$(PY) -m sightline demo-users
+	SIGHTLINE_DEBUG=1 $(PY) -m sightline manage runserver 127.0.0.1:8000
+
+serve: install migrate
+	$(PY) -m sightline manage runserver 127.0.0.1:8000
+
+test: install chromium test-sqlite test-postgres
+
+test-sqlite:
+	SIGHTLINE_VAR_DIR=$(CURDIR)/var/test-sqlite DATABASE_URL= $(PY) -m pytest -q
+
+test-postgres:
+	SIGHTLINE_VAR_DIR=$(CURDIR)/var/test-postgres DATABASE_URL=$(PG_URL) $(PY) -m pytest -q
+
+bench: install
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf .venv node_modules $(VENDOR) var build src/*.egg-info

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CareConfig(AppConfig):
+    name = "sightline.care"
+    verbose_name = "Children in care and care leavers"

@@ -1,0 +1,39 @@
+"""The `sightline` command. Each domain adds its own group of subcommands."""
+
+import os
+
+import typer
+
+app = typer.Typer(help="Sightline: the safeguarding children partnership's own system.", no_args_is_help=True)
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sightline.settings")
+    import django
+
+    django.setup()
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command (migrate, createsuperuser, runserver, ...)."""
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["sightline manage", *ctx.args])
+
+
+@app.command("demo-users")
+def demo_users(password: str = typer.Option(None, envvar="SIGHTLINE_DEMO_PASSWORD",
+                                            help="Password for every demo user (default: generated into var/).")) -> None:
+    """Create (or refresh) one demo user per role and print them."""
+    setup_django()
+    from sightline.organisations.demo import demo_users_ensure
+
+    for user, pw in demo_users_ensure(password=password):
+        typer.echo(f"  {user.username:<22} {pw:<20} {user.get_role_display()} at {user.agency or '-'}")
+
+
+def main() -> None:
+    app(prog_name="sightline")
+

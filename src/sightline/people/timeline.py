@@ -1,0 +1,62 @@
+"""A child's timeline across agencies: every event the user may see, oldest first."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sightline.care.models import CareLeaver, LookedAfterEpisode, LookedAfterReview, MissingEpisode
+from sightline.casework.models import (Assessment, ChildProtectionConference, ChildProtectionPlan, EarlyHelpEpisode,
+                                       Referral, Section47)
+from sightline.core import access
+from sightline.frontdoor.models import Contact
+
+
+@dataclass(frozen=True)
+class Event:
+    date: date
+    kind: str
+    title: str
+    detail: str
+    agency: str
+    sensitivity: str
+
+
+def _fmt(d: date | None) -> str:
+    return d.strftime("%d %B %Y").lstrip("0") if d else "open"
+
+
+def _sources(person):
+    yield Contact, "people__person", lambda c: (c.received_at.date(), "Contact", "Contact to the front door",
+                                                 c.summary[:200])
+    yield Referral, "person", lambda r: (r.referral_date, "Referral", "Referral to children's social care",
+                                         f"Source {r.get_referral_source_display()}; closed {_fmt(r.closure_date)}")
+    yield EarlyHelpEpisode, "person", lambda e: (e.start_date, "Early help", "Early help episode",
+                                                 f"{e.get_level_of_need_display()}; ended {_fmt(e.end_date)}")
+    yield Assessment, "referral__person", lambda a: (a.start_date, "Assessment", "Assessment started",
+                                                     f"Authorised {_fmt(a.authorisation_date)}")
+    yield Section47, "referral__person", lambda s: (s.start_date, "Section 47", "Section 47 enquiry started",
+                                                    "Initial conference not required" if s.icpc_not_required else
+                                                    f"Initial conference {_fmt(s.icpc_date)}")
+    yield ChildProtectionConference, "referral__person", lambda c: (c.date, "Conference", c.get_kind_display(),
+                                                                    "Plan" if c.plan_decided else "No plan")
+    yield ChildProtectionPlan, "person", lambda p: (p.start_date, "Child protection plan", "Child protection plan",
+                                                    f"{p.get_initial_category_display()}; ended {_fmt(p.end_date)}")
+    yield LookedAfterEpisode, "person", lambda e: (e.start_date, "Looked after", "Looked-after episode",
+                                                   f"Legal status {e.legal_status}, placement {e.placement_type}; "
+                                                   f"ended {_fmt(e.end_date)}")
+    yield LookedAfterReview, "person", lambda r: (r.date, "Review", "Looked-after review",
+                                                  r.get_participation_display())
+    yield MissingEpisode, "person", lambda m: (m.start_date, "Missing", f"{m.get_kind_display()} episode",
+                                               f"Returned {_fmt(m.end_date)}")
+    yield CareLeaver, "person", lambda c: (c.year_ending, "Care leaver", "Care leaver's activity",
+                                           c.get_activity_display() or c.get_in_touch_display())
+
+
+def person_timeline(*, user, person) -> list[Event]:
+    events = []
+    for model, person_field, describe in _sources(person):
+        qs = access.visible_records(user, model.objects.filter(**{person_field: person}), person_field)
+        for obj in qs.select_related("owning_agency").distinct():
+            when, kind, title, detail = describe(obj)
+            events.append(Event(when, kind, title, detail, obj.owning_agency.name, obj.get_sensitivity_display()))
+    events.sort(key=lambda e: e.date)
+    return events
