@@ -6,6 +6,12 @@ from sightline.organisations.models import AgencyKind, Role
 from tests.factories import AgencyFactory, InvolvementFactory, PersonFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing is deliberately slow; the tests check behaviour, not the hash's strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def childrens_trust(db):
     return AgencyFactory(code="childrens-trust", name="Children's Trust", kind=AgencyKind.CHILDRENS_SERVICES)
