@@ -9,7 +9,7 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION audit_access_log_refuse_change() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'audit_accesslogentry is append-only: % refused', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'audit_accesslogentry is append-only: ' || TG_OP || ' refused';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_access_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_accesslogentry
@@ -25,7 +25,7 @@ DROP FUNCTION IF EXISTS audit_access_log_refuse_change();
 def _on_postgresql(sql):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)
     return run
 
 
