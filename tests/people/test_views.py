@@ -102,3 +102,29 @@ def test_search_is_audited_with_its_query(client, social_worker, child):
     client.force_login(social_worker)
     client.get("/people/", {"q": "Amy Smith"})
     assert AccessLogEntry.objects.get(action="person_search").reason == "search: Amy Smith"
+
+
+@pytest.mark.django_db
+def test_sealed_record_asks_a_named_user_for_a_reason_and_logs_it(client, childrens_trust):
+    from sightline.people.models import RestrictedAccess
+    from tests.factories import UserFactory
+
+    sealed = PersonFactory(restricted=True)
+    named = UserFactory(agency=childrens_trust, role="social_worker")
+    RestrictedAccess.objects.create(person=sealed, user=named)
+    client.force_login(named)
+    asked = client.get(sealed.get_absolute_url())
+    assert asked.status_code == 200 and "timeline" not in asked.context
+    assert not AccessLogEntry.objects.filter(action="person_view").exists()
+    too_short = client.get(sealed.get_absolute_url(), {"reason": "check"})
+    assert too_short.context["error"]
+    opened = client.get(sealed.get_absolute_url(), {"reason": "Court report due tomorrow"})
+    assert "timeline" in opened.context
+    assert AccessLogEntry.objects.get(action="person_view").reason == "Court report due tomorrow"
+
+
+@pytest.mark.django_db
+def test_sealed_record_is_refused_to_a_social_worker_not_named_on_it(client, social_worker):
+    sealed = PersonFactory(restricted=True)
+    client.force_login(social_worker)
+    assert client.get(sealed.get_absolute_url(), {"reason": "I would like to see it"}).status_code == 404

@@ -57,6 +57,11 @@ def can_view_person(user, person: Person) -> bool:
     return person is not None and visible_people(user).filter(pk=person.pk).exists()
 
 
+def reason_required(user, person: Person) -> bool:
+    """A sealed record asks every viewer, named or not, to say why they are opening it."""
+    return person.restricted
+
+
 def record_filter(user, person_field: str = "person") -> Q:
     """A filter for any SharedInformation queryset: the person is visible and the sensitivity allows."""
     if not works_with_people(user):

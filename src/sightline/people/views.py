@@ -22,6 +22,11 @@ def person(request, person_id: int):
     if found is None:
         # Not found and not allowed look the same, so a refusal tells nobody the child exists.
         raise Http404("No such person, or you may not see them.")
-    access_record(user=request.user, action="person_view", person_id=found.pk, record=found, request=request)
+    reason = request.GET.get("reason", "").strip()
+    if access.reason_required(request.user, found) and len(reason) < 10:
+        return render(request, "people/reason.html", {"person": found, "reason": reason,
+                                                      "error": bool(reason)})
+    access_record(user=request.user, action="person_view", person_id=found.pk, record=found, request=request,
+                  reason=reason)
     return render(request, "people/person.html", {"person": found,
                                                   "timeline": person_timeline(user=request.user, person=found)})
