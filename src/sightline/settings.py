@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "sightline.casework",
     "sightline.care",
     "sightline.frontdoor",
+    "sightline.panels",
+    "sightline.assurance",
+    "sightline.agencyfeeds",
 ]
 
 MIDDLEWARE = [
