@@ -4,7 +4,11 @@ import os
 
 import typer
 
+from sightline.returns import cli as returns_cli
+
 app = typer.Typer(help="Sightline: the safeguarding children partnership's own system.", no_args_is_help=True)
+# Each domain's commands set Django up only when they run, so `sightline --help` stays fast.
+app.add_typer(returns_cli.app, name="returns")
 
 
 def setup_django() -> None:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "sightline.casework",
     "sightline.care",
     "sightline.frontdoor",
+    "sightline.returns",
     "sightline.panels",
     "sightline.assurance",
     "sightline.agencyfeeds",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("people/", include("sightline.people.urls")),
+    path("returns/", include("sightline.returns.urls")),
     path("admin/", admin.site.urls),
 ]
 
