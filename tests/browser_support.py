@@ -2,6 +2,8 @@
 
 Playwright cannot download its own browser here, so it launches /usr/bin/chromium (installed by
 `make chromium`). Screenshots go to artifacts/ for people to look at.
+Registered once for the whole suite by `pytest_plugins` in tests/conftest.py: Playwright allows one
+sync driver per process, so the browser is one session fixture shared by every test module.
 """
 
 import os
@@ -53,3 +55,24 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture
+def signed_in_page(chromium_browser, live_server):
+    """`signed_in_page(user)`: a new page, in its own browser context, signed in as `user`.
+
+    Each user gets a separate context (cookies), so one test can walk a case between several people.
+    """
+    contexts = []
+
+    def open_for(user, password: str = PASSWORD):
+        context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        new_page = context.new_page()
+        new_page.set_default_timeout(15000)
+        sign_in(new_page, live_server, user.username, password)
+        return new_page
+
+    yield open_for
+    for context in contexts:
+        context.close()

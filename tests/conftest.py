@@ -5,6 +5,8 @@ import pytest
 from sightline.organisations.models import AgencyKind, Role
 from tests.factories import AgencyFactory, InvolvementFactory, PersonFactory, UserFactory
 
+pytest_plugins = ["tests.browser_support"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):

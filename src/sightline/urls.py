@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("people/", include("sightline.people.urls")),
+    path("frontdoor/", include("sightline.frontdoor.urls")),
+    path("api/frontdoor/", include("sightline.frontdoor.api_urls")),
     path("returns/", include("sightline.returns.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.browser_support import chromium_browser, page, screenshot, sign_in  # noqa: F401 (fixtures)
+from tests.browser_support import screenshot, sign_in
 from tests.factories import ChildProtectionPlanFactory, PersonFactory, ReferralFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

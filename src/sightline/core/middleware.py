@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-OPEN_PATH_PREFIXES = ("/accounts/login/", "/static/", "/healthz")
+# /api/frontdoor/ is for agency systems: its views check an agency token themselves (deny by default).
+OPEN_PATH_PREFIXES = ("/accounts/login/", "/static/", "/healthz", "/api/frontdoor/")
 
 
 class LoginRequiredMiddleware:
