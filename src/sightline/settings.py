@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "sightline.panels",
     "sightline.assurance",
     "sightline.agencyfeeds",
+    "sightline.indicators",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("people/", include("sightline.people.urls")),
     path("frontdoor/", include("sightline.frontdoor.urls")),
     path("api/frontdoor/", include("sightline.frontdoor.api_urls")),
+    path("indicators/", include("sightline.indicators.urls")),
+    path("api/indicators/", include("sightline.indicators.api_urls")),
     path("returns/", include("sightline.returns.urls")),
     path("admin/", admin.site.urls),
 ]

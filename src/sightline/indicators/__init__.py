@@ -1,0 +1,1 @@
+"""The partnership's line of sight: each indicator defined once, computed on a columnar snapshot."""
