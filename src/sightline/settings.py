@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "sightline.assurance",
     "sightline.agencyfeeds",
     "sightline.indicators",
+    "sightline.reports",
 ]
 
 MIDDLEWARE = [

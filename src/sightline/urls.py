@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/", include("sightline.people.urls")),
     path("frontdoor/", include("sightline.frontdoor.urls")),
     path("api/frontdoor/", include("sightline.frontdoor.api_urls")),
+    path("reports/", include("sightline.reports.urls")),
     path("indicators/", include("sightline.indicators.urls")),
     path("api/indicators/", include("sightline.indicators.api_urls")),
     path("returns/", include("sightline.returns.urls")),
