@@ -7,7 +7,7 @@ VENDOR := src/sightline/static/vendor
 PG_URL ?= postgres://127.0.0.1:5432/test
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test test-sqlite test-postgres bench serve install assets chromium migrate clean
+.PHONY: demo test test-sqlite test-postgres bench serve install assets chromium report-tools migrate clean
 
 install: $(VENV_STAMP) assets
 
@@ -30,24 +30,33 @@ $(VENDOR)/.installed: package.json package-lock.json
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The PDF report is set in Liberation Sans (metric-compatible with Arial); poppler reads it back in tests.
+report-tools:
+	@{ fc-list | grep -q "Liberation Sans" && test -x /usr/bin/pdfinfo; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation poppler-utils >/dev/null; }
+
 migrate: install
 	$(PY) -m sightline manage migrate --no-input -v 0
 
-demo: install migrate
+demo: install migrate report-tools
+	$(PY) -m sightline synth --profile doncaster --into-db
+	$(PY) -m sightline indicators compute --as-of 2021-09-30 >/dev/null
+	$(PY) -m sightline indicators compute --from 2020-04-01 --to 2021-09-30 >/dev/null
+	$(PY) -m sightline report annual --from 2020-04-01 --to 2021-09-30 --out reports
 	@echo "Sightline demo users (password shared by all):"
 	@$(PY) -m sightline demo-users
+	@echo "Serving http://127.0.0.1:8000 (Ctrl-C to stop)"
 	SIGHTLINE_DEBUG=1 $(PY) -m sightline manage runserver 127.0.0.1:8000
 
 serve: install migrate
 	$(PY) -m sightline manage runserver 127.0.0.1:8000
 
-test: install chromium test-sqlite test-postgres
+test: install chromium report-tools test-sqlite test-postgres
 
 test-sqlite:
 	SIGHTLINE_VAR_DIR=$(CURDIR)/var/test-sqlite DATABASE_URL= $(PY) -m pytest -q
 
 test-postgres:
-	SIGHTLINE_VAR_DIR=$(CURDIR)/var/test-postgres DATABASE_URL=$(PG_URL) $(PY) -m pytest -q
+	SIGHTLINE_VAR_DIR=$(CURDIR)/var/test-postgres DATABASE_URL=$(PG_URL) SIGHTLINE_DB_CONN_MAX_AGE=0 $(PY) -m pytest -q
 
 bench: install
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -7,12 +7,14 @@ import typer
 from sightline.indicators import cli as indicators_cli
 from sightline.reports import cli as reports_cli
 from sightline.returns import cli as returns_cli
+from sightline.synth import cli as synth_cli
 
 app = typer.Typer(help="Sightline: the safeguarding children partnership's own system.", no_args_is_help=True)
 # Each domain's commands set Django up only when they run, so `sightline --help` stays fast.
 app.add_typer(indicators_cli.app, name="indicators")
 app.add_typer(reports_cli.app, name="report")
 app.add_typer(returns_cli.app, name="returns")
+app.add_typer(synth_cli.app, name="synth")
 
 
 def setup_django() -> None:

@@ -43,7 +43,8 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SIGHTLINE_CSRF_TRUSTED_ORIGIN
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'sightline.sqlite3'}",
-        conn_max_age=60,
+        # Tests set 0: live-server threads must not hold connections when the test database is dropped.
+        conn_max_age=int(os.environ.get("SIGHTLINE_DB_CONN_MAX_AGE", "60")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
