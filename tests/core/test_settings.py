@@ -43,3 +43,10 @@ def test_default_database_is_sqlite_and_debug_is_off(tmp_path):
 def test_database_url_selects_postgresql(tmp_path):
     result = _run(tmp_path, DATABASE_URL="postgres://127.0.0.1:5432/test")
     assert result.stdout.split()[1] == "django.db.backends.postgresql"
+
+
+def test_stylesheets_are_served_with_debug_off(client):
+    # Static files are open (the login page needs them) and served without a separate web server.
+    response = client.get("/static/sightline/sightline.css")
+    assert response.status_code == 200
+    assert b"Arial" in b"".join(response.streaming_content)
