@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import subprocess
 import sys
 import time
@@ -21,10 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
+from performance_doc import section_write
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sightline.core.calendar import (  # noqa: E402  (the path above makes src importable)
+
     add_working_days,
     add_working_days_array,
     working_days_between,
@@ -35,7 +37,6 @@ CASES = 1_000_000
 LOOP_CASES = 100_000
 ALLOWANCE = 45
 SECTION = "## Working days and due dates (issue 3)"
-INTRO = "# Performance\n\nFigures measured on this project's machine; each section says how to re-run it.\n"
 
 
 def best_of(runs: int, work) -> float:
@@ -101,18 +102,7 @@ def main() -> None:
             "itself calls numpy for each date, so this is what a per-record loop in the application costs.", "",
             *table, "",
         ])
-        write_section(ROOT / "docs" / "performance.md", section)
-
-
-def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else INTRO
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text.rstrip("\n") + "\n")
+        section_write(section)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import socket
 import subprocess
 import sys
@@ -27,9 +26,11 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from performance_doc import section_write
+
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DOCS = ROOT / "docs" / "performance.md"
 SECTION = "## Front door (issue 7)"
 TARGET_MS = 150.0
 FORENAMES = ["Amy", "Ben", "Cara", "Dan", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Kayden", "Lily",
@@ -270,10 +271,7 @@ def _write_docs(figure: dict) -> None:
                "**not met** on this machine at this load.") + "\n\n"
             "| page, users | requests | p50 (ms) | p95 (ms) | p99 (ms) |\n| --- | ---: | ---: | ---: | ---: |\n"
             + rows)
-    text = DOCS.read_text() if DOCS.exists() else "# Performance\n"
-    pattern = re.compile(rf"{re.escape(SECTION)}\n.*?(?=\n## |\Z)", re.S)
-    text = pattern.sub(body.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + body
-    DOCS.write_text(text)
+    section_write(body)
 
 
 def main() -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import resource
 import shutil
 import sys
@@ -25,13 +24,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from performance_doc import section_write
+
 from sightline.indicators.catalogue import CATALOGUE
 from sightline.indicators.engine import compute
 from sightline.indicators.periods import months_to, year_ending_31_march
 from sightline.indicators.snapshot import TABLES, snapshot_schema
 
+
 SCHEMAS = {t.name: snapshot_schema(t) for t in TABLES}
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 SECTION = "## Indicators (issue 6)"
 
 
@@ -242,10 +243,7 @@ with other work while measuring; repeated runs varied by up to a factor of two (
                     f"chunks of 50,000 rows into Arrow and Parquet, with the working-day calendar) from a SQLite "
                     f"record of {export['rows']:,} rows (67,000 children, 30,000 referrals, 150,000 contacts): "
                     f"{export['seconds']:.2f} s.\n")
-    text = DOCS.read_text() if DOCS.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(SECTION) + r".*?(?=\n## |\Z)", re.S)
-    text = pattern.sub(section.strip() + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-    DOCS.write_text(text)
+    section_write(section)
 
 
 def main() -> int:

@@ -21,8 +21,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from performance_doc import section_write
+
+
 HERE = Path(__file__).resolve().parent
-DOCS = HERE.parent / "docs" / "performance.md"
 SECTION = "## Reports (issue 8)"
 LIMIT_SECONDS = 15.0
 FROM, TO = date(2020, 4, 1), date(2021, 9, 30)
@@ -63,10 +65,7 @@ def _write_docs(figure: dict) -> None:
             f"| write the HTML | {figure['html']:.2f} |\n"
             f"| write the PDF (WeasyPrint, PDF/UA-1, {figure['pages']} pages) | {figure['pdf']:.2f} |\n"
             f"| **whole report** (target under {LIMIT_SECONDS:.0f} s) | **{figure['total']:.2f}** |\n")
-    text = DOCS.read_text() if DOCS.exists() else "# Performance\n"
-    pattern = re.compile(rf"{re.escape(SECTION)}\n.*?(?=\n## |\Z)", re.S)
-    text = pattern.sub(body, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + body
-    DOCS.write_text(text)
+    section_write(body)
 
 
 def main() -> int:

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -27,10 +26,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from performance_doc import section_write
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sightline.returns.ssda903.schema import TABLES  # noqa: E402  (the path above makes src importable)
+
 
 SECTION = "## SSDA903 read and validate (issue 4)"
 START, END = np.datetime64("2025-04-01"), np.datetime64("2026-03-31")
@@ -188,8 +190,6 @@ def run(children: list[int]) -> list[dict]:
 
 
 def write_docs(results: list[dict]) -> None:
-    doc = ROOT / "docs/performance.md"
-    text = doc.read_text() if doc.exists() else "# Performance\n"
     by_n = {r["asked"]: r for r in results}
     rows = "\n".join(f"| {r['asked']:,} | {r['children']:,} | {r['episodes']:,} | {r['bytes'] / 1e6:.1f} MB | "
                      f"{r['rules']} | {r['seconds']:.2f} s | {r['peak_mb']:.0f} MB | {r['issues']:,} | "
@@ -220,11 +220,7 @@ def write_docs(results: list[dict]) -> None:
         lines += [f"Ten times the children: {said}. A ratio of 10 is linear; the fixed cost of a run (the imports, "
                   f"one DuckDB query per rule) weighs most on the smallest return, and a busier machine (see the load "
                   f"average) stretches any one measurement.", ""]
-    section = "\n".join(lines)
-    pattern = re.compile(re.escape(SECTION) + r".*?(?=\n## |\Z)", re.S)
-    text = (pattern.sub(lambda _: section.rstrip("\n") + "\n", text) if SECTION in text
-            else text.rstrip("\n") + "\n\n" + section)
-    doc.write_text(text.rstrip("\n") + "\n")
+    section_write("\n".join(lines))
 
 
 def main() -> None:

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -26,10 +25,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from performance_doc import section_write
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sightline.returns.cin.schema import COLUMNS  # noqa: E402  (the path above makes src importable)
+
 
 SECTION = "## CIN census read and validate (issue 4)"
 UPN_LETTERS = np.array(list("ABCDEFGHJKLMNPQRTUVWXYZ"))
@@ -150,8 +152,6 @@ def run(children: list[int]) -> list[dict]:
 
 
 def write_docs(results: list[dict]) -> None:
-    doc = ROOT / "docs/performance.md"
-    text = doc.read_text() if doc.exists() else "# Performance\n"
     by_n = {r["children"]: r for r in results}
     rows = "\n".join(f"| {r['children']:,} | {r['bytes'] / 1e6:.1f} MB | {r['rules']} | {r['seconds']:.2f} s | "
                      f"{r['peak_mb']:.0f} MB | {r['issues']:,} |" for r in results)
@@ -173,10 +173,7 @@ def write_docs(results: list[dict]) -> None:
     if 10_000 in by_n and 100_000 in by_n:
         ratio = by_n[100_000]["seconds"] / by_n[10_000]["seconds"]
         lines += [f"Ten times the children took {ratio:.1f} times as long.", ""]
-    section = "\n".join(lines)
-    pattern = re.compile(re.escape(SECTION) + r".*?(?=\n## |\Z)", re.S)
-    text = pattern.sub(section.rstrip("\n"), text) if SECTION in text else text.rstrip("\n") + "\n\n" + section
-    doc.write_text(text.rstrip("\n") + "\n")
+    section_write("\n".join(lines))
 
 
 def main() -> None:

@@ -15,15 +15,15 @@ import argparse
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from performance_doc import section_write
+
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs" / "performance.md"
 SECTION = "## Synthetic partnership (issue 5)"
 
 _CHILD = r"""
@@ -35,6 +35,7 @@ import django
 django.setup()
 from sightline.synth.partnership import partnership_generate
 from sightline.synth.profile import profile_for, profiles_national
+
 task, arg, work = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
 out = {}
 if task == "generate":
@@ -92,13 +93,6 @@ process; peak memory is that process's maximum resident size.
 """
 
 
-def _write_docs(text: str) -> None:
-    current = DOCS.read_text() if DOCS.exists() else "# Performance\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    updated = pattern.sub(text + "\n", current) if pattern.search(current) else current.rstrip() + "\n\n" + text
-    DOCS.write_text(updated)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--las", type=int, default=152)
@@ -108,7 +102,7 @@ def main() -> None:
     text = _markdown(results, args.las)
     print(text)
     if args.write_docs:
-        _write_docs(text)
+        section_write(text)
 
 
 if __name__ == "__main__":
