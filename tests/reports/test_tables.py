@@ -24,6 +24,7 @@ def test_re_referral_table_sets_the_area_against_region_neighbours_and_england_o
     assert [c.text for c in table.rows[0].cells] == ["25.5%", "27.0%", "27.6%", "25.4%"]
     assert table.cell("England", "2021").text == "22.7%"
     assert table.cell("Statistical neighbours", "2020").text == "20.9%"
+    assert table.dfe_figures
 
 
 def test_quarter_table_shows_the_month_at_each_quarter_end():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from sightline.indicators.catalogue import CATALOGUE, Indicator
+from sightline.indicators.catalogue.base import POPULATION_RATES
 from sightline.indicators.dfe import MEASURES
 from sightline.indicators.rounding import SUPPRESS_FROM, SUPPRESS_TO
 from sightline.indicators.snapshot import TABLES
 
 UNITS = {"count": "count", "percent": "percentage", "rate_per_10k": "rate per 10,000 children aged 0-17",
-         "days": "days"}
+         "rate_per_100k": "rate per 100,000 children aged 0-17", "days": "days"}
 PERIODS = {"year_ending_31_march": "year ending 31 March", "month": "month", "quarter": "quarter",
            "snapshot": "at the end of the period (e.g. 31 March)", "any": "any range of dates"}
 
@@ -31,7 +32,7 @@ def _section(indicator: Indicator) -> str:
         lines.append(f"| breakdown | by {indicator.breakdown} |")
     if indicator.day_zero:
         lines.append(f"| day 0 | {indicator.day_zero} |")
-    if indicator.unit in ("percent", "rate_per_10k"):
+    if indicator.unit in ("percent", *POPULATION_RATES):
         lines.append(f"| rounding | {indicator.rounding} decimal place{'s' if indicator.rounding != 1 else ''}, "
                      f"halves up |")
     if indicator.suppress_small:

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from sightline.indicators import dfe
 from sightline.indicators.catalogue import CATALOGUE, Indicator
-from sightline.indicators.catalogue.base import SCALE
+from sightline.indicators.catalogue.base import POPULATION_RATES, SCALE
 from sightline.indicators.periods import Period
 from sightline.indicators.rounding import SUPPRESS_FROM, SUPPRESS_TO, round_half_up_expr
 from sightline.indicators.snapshot import CALENDAR_FROM, CALENDAR_TO, TABLES, snapshot_schema
@@ -99,7 +99,7 @@ def indicator_frame(con: duckdb.DuckDBPyConnection, indicator: Indicator, period
             frame = frame.join(denominator.filter(pl.col("breakdown") == "").drop("breakdown"), on="period_id",
                                how="left")
             # Counted denominators with no rows are zero; a missing population stays unknown.
-            if indicator.unit != "rate_per_10k":
+            if indicator.unit not in POPULATION_RATES:
                 frame = frame.with_columns(pl.col("denominator").fill_null(0))
     scale = SCALE[indicator.unit]
     if scale is None:

@@ -113,6 +113,15 @@ TABLES: tuple[Table, ...] = (
                                                    _c("due_date", kind=DATE), _c("published_date", kind=DATE))),
     Table("care_leavers", "care.CareLeaver", (_c("id"), _c("child_id", "person_id"), _c("year_ending", kind=DATE),
                                        _c("activity", kind=TEXT), _c("in_touch", kind=TEXT))),
+    Table("health_presentations", "agencyfeeds.HealthPresentation", (_c("id"), _c("child_id", "person_id"),
+                                                                     _c("provider_id"), _c("kind", kind=TEXT),
+                                                                     _c("presented_on", kind=DATE),
+                                                                     _c("discharged_on", kind=DATE))),
+    Table("school_attendance", "agencyfeeds.SchoolAttendance", (_c("id"), _c("child_id", "person_id"),
+                                                                _c("school_id"), _c("academic_year"),
+                                                                _c("term", kind=TEXT), _c("sessions_possible"),
+                                                                _c("sessions_missed"),
+                                                                _c("persistent_absence", kind=FLAG))),
 )
 
 

@@ -122,7 +122,15 @@ SECTIONS = (
         Item("comparators", "mental_health_admissions_per_100k", "Table 7",
              "Inpatient admission rate for mental health disorders per 100,000 population aged 0-17",
              noun="the admission rate"),
-    ), dashboard=("mental_health_admissions_per_100k",)),
+        Item("key_figures", "mental_health_admissions", title="Children's A&E attendances and admissions",
+             items=(("mental_health_admissions", "Mental health inpatient admissions of children"),
+                    ("ae_self_harm_attendances", "A&E attendances of children for self-harm"),
+                    ("ae_self_harm_per_10k", "A&E attendances for self-harm per 10,000 children"),
+                    ("self_harm_repeat_pct", "Children attending A&E for self-harm again within 12 months"))),
+        Item("month_pivot", "ae_self_harm_attendances", title="A&E attendances of children for self-harm by month",
+             noun="A&E attendances for self-harm"),
+    ), dashboard=("mental_health_admissions_per_100k", "mental_health_admissions", "ae_self_harm_attendances",
+                  "self_harm_repeat_pct")),
     Section("exploitation", "Exploitation", items=(
         Item("shares", "mace_cohort_by_risk", title="Children tracked at the Multi-agency Child Exploitation panel, "
              "by risk level", noun="was the largest group:"),

@@ -151,7 +151,9 @@ def comparator_years(figures: Figures, indicator_id: str, date_from: dt.date, da
         rows.append(Row(f"{area_name} (published by the DfE)", [Cell(v, unit, rounding) for v in published]))
     for label, key in ((region_name, "region"), ("Statistical neighbours", "sn_mean"), ("England", "england")):
         rows.append(Row(label, [Cell(figures.comparator(indicator_id, y).get(key), unit, rounding) for y in years]))
-    return Table(title, [""] + [str(y) for y in years], rows, dfe_figures=True, indicator_ids=(indicator_id,),
+    # The DfE attribution is printed only when the table shows a DfE figure; Table 7's comparators are not DfE's.
+    shows_dfe = any(cell.value is not None for row in rows[1:] for cell in row.cells)
+    return Table(title, [""] + [str(y) for y in years], rows, dfe_figures=shows_dfe, indicator_ids=(indicator_id,),
                  notes=["Years ending 31 March. Statistical neighbours: the mean of the DfE's statistical "
                         "neighbour group."])
 

@@ -13,12 +13,14 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Literal
 
-Unit = Literal["count", "percent", "rate_per_10k", "days"]
+Unit = Literal["count", "percent", "rate_per_10k", "rate_per_100k", "days"]
 Better = Literal["higher", "lower", "neutral"]
 PeriodType = Literal["year_ending_31_march", "month", "quarter", "snapshot", "any"]
 
 # Multiplier from the ratio numerator / denominator to the unit.
-SCALE = {"count": None, "days": None, "percent": 100, "rate_per_10k": 10_000}
+SCALE = {"count": None, "days": None, "percent": 100, "rate_per_10k": 10_000, "rate_per_100k": 100_000}
+# Units whose denominator is the ONS population (unknown for an unknown area, never zero).
+POPULATION_RATES = ("rate_per_10k", "rate_per_100k")
 
 # The rows of the ONS population table for each period: the denominator of every rate.
 POPULATION = "select period_id, '' as breakdown, population as n from population"
