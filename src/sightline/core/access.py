@@ -62,16 +62,21 @@ def reason_required(user, person: Person) -> bool:
     return person.restricted
 
 
-def record_filter(user, person_field: str = "person") -> Q:
-    """A filter for any SharedInformation queryset: the person is visible and the sensitivity allows."""
+def sensitivity_filter(user) -> Q:
+    """The records whose sensitivity lets `user` read them, once the person is known to be visible."""
     if not works_with_people(user):
         return Q(pk__in=[])
     own = Q(owning_agency_id=user.agency_id)
     if has_social_care_reach(user):
-        allowed = ~Q(sensitivity=Sensitivity.RESTRICTED) | own
-    else:
-        allowed = Q(sensitivity=Sensitivity.PARTNERSHIP) | own
-    return allowed & Q(**{f"{person_field}__in": visible_people(user).values("pk")})
+        return ~Q(sensitivity=Sensitivity.RESTRICTED) | own
+    return Q(sensitivity=Sensitivity.PARTNERSHIP) | own
+
+
+def record_filter(user, person_field: str = "person") -> Q:
+    """A filter for any SharedInformation queryset: the person is visible and the sensitivity allows."""
+    if not works_with_people(user):
+        return Q(pk__in=[])
+    return sensitivity_filter(user) & Q(**{f"{person_field}__in": visible_people(user).values("pk")})
 
 
 def visible_records(user, queryset: QuerySet, person_field: str = "person") -> QuerySet:

@@ -57,8 +57,10 @@ def _sources(person):
 
 def person_timeline(*, user, person) -> list[Event]:
     events = []
+    if not access.can_view_person(user, person):
+        return events
     for model, person_field, describe in _sources(person):
-        qs = access.visible_records(user, model.objects.filter(**{person_field: person}), person_field)
+        qs = model.objects.filter(access.sensitivity_filter(user), **{person_field: person})
         for obj in qs.select_related("owning_agency").distinct():
             when, kind, title, detail = describe(obj)
             events.append(Event(when, kind, title, detail, obj.owning_agency.name, obj.get_sensitivity_display()))
