@@ -42,6 +42,15 @@ _TRUST_NOTIFICATIONS_SQL = """select count(*) from frontdoor_contact c join fron
 # Share of the route's referrals (not victims) that were of a victim referred in the 12 months before.
 _REPEAT_SQL = """select round(100.0 * avg(case when is_repeat then 1 else 0 end), 1)
     from panels_domesticabusereferral where route = ? and referral_date between ? and ?"""
+# Seed report (DSCP annual report 2020/21) figures for panels, reviews and training; Doncaster only.
+_MACE_AT_SEPTEMBER_2021 = 23
+_RAPID_REVIEWS_SQL = "select count(*) from assurance_rapidreview where started_date between ? and ?"
+_TRAINING_SQL = """select count(*) filter (where a.attended), count(a.feedback_score)
+    from assurance_trainingattendance a join assurance_trainingsession s on s.id = a.session_id
+    where s.date between ? and ?"""
+_SEED_2021 = {"rapid reviews": 5, "training attendees": 391, "training evaluations returned": 55,
+              "training rated good or better %": round(100 * 51 / 55, 1)}
+_BASE_CHILDREN = 64_311  # Doncaster's 0-17 population in 2019-20: scales the seed counts with --scale
 # Allowed distance from the published figure: absolute for percentages and rates, relative for counts.
 TOLERANCE = {"referrals": ("rel", 0.02), "re-referral %": ("abs", 1.5), "CP plans started": ("rel", 0.03),
              "second or subsequent plan %": ("abs", 2.5), "CP plans at 31 March": ("rel", 0.03),
@@ -50,7 +59,9 @@ TOLERANCE = {"referrals": ("rel", 0.02), "re-referral %": ("abs", 1.5), "CP plan
              "MASH contacts": ("rel", 0.01), "police domestic abuse notifications to the trust": ("rel", 0.01),
              "police domestic abuse crimes": ("rel", 0.01), "police domestic abuse non-crime incidents": ("rel", 0.01),
              "domestic abuse hub referrals": ("rel", 0.02), "IDVA referrals": ("rel", 0.02),
-             "hub referrals of repeat victims %": ("abs", 5), "idva referrals of repeat victims %": ("abs", 5)}
+             "hub referrals of repeat victims %": ("abs", 5), "idva referrals of repeat victims %": ("abs", 5),
+             "children held at MACE": ("abs", 3), "rapid reviews": ("abs", 1), "training attendees": ("rel", 0.05),
+             "training evaluations returned": ("rel", 0.2), "training rated good or better %": ("abs", 8)}
 _PUBLISHED = {"referrals": "referrals", "re-referral %": "rereferral_percent", "CP plans started": "cpp_start",
               "second or subsequent plan %": "cpp_subsequent_percent", "CP plans at 31 March": "cpp_at31",
               "children looked after at 31 March": "cla_at31", "care leavers 19-21": "care_leavers_19_21"}
@@ -94,7 +105,7 @@ def _indicator_results(tables: dict[str, pl.DataFrame], profile: Profile, period
     # As the DfE does: the 0-17 population at the mid-year before the period ends' year ending 31 March.
     denominators = [population.get(p.end.year - 1 if p.end.month <= 3 else p.end.year) for p in periods]
     wanted = {i for i, _ in _BY_INDICATOR.values()} | {i for i, _, _ in _DOMESTIC_ABUSE.values()} | {
-        "contacts_per_month"}
+        "contacts_per_month", "mace_cohort_by_risk", "training_feedback_good_pct"}
     with tempfile.TemporaryDirectory(prefix="sightline-snapshot-") as scratch:
         snapshot_from_tables(tables, Path(scratch))
         results = compute(snapshot_dir=scratch, la_code=str(profile.la_code), periods=periods, indicators=wanted,
@@ -107,7 +118,8 @@ def calibration_measure(parquet_dir: Path, profile: Profile) -> list[Figure]:
     tables = {p.stem: pl.read_parquet(p) for p in sorted(Path(parquet_dir).glob("*.parquet"))}
     months = [month(y, m) for y, m in sorted(profile.monthly_contacts)]
     years = [year_ending_31_march(y) for y in YEARS]
-    found = _indicator_results(tables, profile, years + months)
+    september = month(2021, 9)
+    found = _indicator_results(tables, profile, years + months + [september])
     con = duckdb.connect()
     for name, frame in tables.items():
         con.register(name, frame.to_arrow())
@@ -139,7 +151,25 @@ def calibration_measure(parquet_dir: Path, profile: Profile) -> list[Figure]:
             value = con.execute(_REPEAT_SQL, [route, period.start, period.end]).fetchone()[0]
             figures.append(Figure(period.label, f"{route} referrals of repeat victims %", round(100 * share, 1),
                                   float(value or 0)))
+        figures += _seed_figures(con, profile, found, september)
     return figures
+
+
+def _seed_figures(con, profile: Profile, found: dict, september: Period) -> list[Figure]:
+    size = profile.figure(2020, "population_0_17") / _BASE_CHILDREN
+    period = year_ending_31_march(2021)
+    reviews = con.execute(_RAPID_REVIEWS_SQL, [period.start, period.end]).fetchone()[0]
+    attended, evaluated = con.execute(_TRAINING_SQL, [period.start, period.end]).fetchone()
+    good = found.get(("training_feedback_good_pct", period.label, ""))
+    return [Figure(september.label, "children held at MACE", round(_MACE_AT_SEPTEMBER_2021 * size),
+                   float(found.get(("mace_cohort_by_risk", september.label, "")) or 0), "mace_cohort_by_risk"),
+            Figure(period.label, "rapid reviews", max(1, round(_SEED_2021["rapid reviews"] * size)), float(reviews)),
+            Figure(period.label, "training attendees", round(_SEED_2021["training attendees"] * size),
+                   float(attended)),
+            Figure(period.label, "training evaluations returned",
+                   round(_SEED_2021["training evaluations returned"] * size), float(evaluated)),
+            Figure(period.label, "training rated good or better %", _SEED_2021["training rated good or better %"],
+                   float(good or 0), "training_feedback_good_pct")]
 
 
 def _cell(value: float | None, measure: str) -> str:
@@ -157,7 +187,8 @@ def calibration_markdown(figures: list[Figure], profile: Profile, *, seed: int) 
              "generated tables; figures no indicator counts are measured by a query in "
              "`sightline.synth.calibration` (\"own query\"). They are compared with the figure the DfE published "
              "for the authority (data/dfe, Open Government Licence v3.0) or, for contacts and domestic abuse, the "
-             "DSCP annual report 2020/21 (tables 1 and 6). Repeat victims are counted per referral (a referral of "
+             "DSCP annual report 2020/21 (tables 1 and 6; for the MACE cohort, rapid reviews and training, its "
+             "exploitation, practice review and training sections). Repeat victims are counted per referral (a referral of "
              "a victim referred by any route in the 12 months before), the reading of the report's percentages "
              "that its own victim counts do not contradict; the indicator `da_repeat_victims_pct` counts victims.",
              "",

@@ -36,6 +36,10 @@ LOAD_ORDER = [
     "care_placement", "care_lookedafterepisode", "care_lookedafterreview", "care_missingepisode", "care_careleaver",
     "panels_domesticabuseincident", "panels_domesticabuseincidentchild", "panels_domesticabusereferral",
     "panels_operationencompassnotification", "agencyfeeds_schoolattendance", "agencyfeeds_healthpresentation",
+    "panels_panel", "panels_panelmeeting", "panels_panelcase", "panels_panelcasereview", "panels_panelaction",
+    "assurance_seriousincident", "assurance_rapidreview", "assurance_casereview", "assurance_ladoallegation",
+    "assurance_trainingcourse", "assurance_trainingsession", "assurance_trainingattendance",
+    "assurance_multiagencyaudit", "assurance_auditcase", "assurance_auditagencygrading", "assurance_learningaction",
 ]
 
 

@@ -21,9 +21,12 @@ from sightline.synth.domestic_abuse import domestic_abuse_tables
 from sightline.synth.engine import day, fy_of
 from sightline.synth.frontdoor import frontdoor_tables
 from sightline.synth.organisations import agencies_frame, partner_codes, school_agency_codes, slug, staff_frames
+from sightline.synth.panels import panel_tables
 from sightline.synth.population import population_draw
 from sightline.synth.profile import Profile
+from sightline.synth.quality import quality_tables
 from sightline.synth.records import agency_copies
+from sightline.synth.reviews import review_tables
 
 DEFAULT_START, DEFAULT_END = date(2017, 4, 1), date(2021, 9, 30)
 # The history starts two years before --start, so that measures which look back (re-referrals
@@ -73,6 +76,11 @@ def partnership_generate(profile: Profile, *, seed: int = 2021, start: date = DE
     tables["synth_lsoa"] = pop.lsoas
     tables["synth_child"] = kids.select("person_id", "household_id", "lsoa_code", "deprivation_decile", "need",
                                         "school_urn")
+    # Panels and assurance draw from a stream of their own, so adding them left the rest as it was.
+    later = np.random.default_rng([seed, profile.la_code, 1])
+    tables.update(panel_tables(later, profile, act.plan, tables, codes, last))
+    tables.update(review_tables(later, profile, tables, codes, day(first), last))
+    tables.update(quality_tables(later, profile, act.plan, tables, codes, last))
     tables["agency_person_records"], tables["truth"] = agency_copies(rng, tables)
     tables["synth_population"] = _population_by_year(kids, first, last)
     return tables
