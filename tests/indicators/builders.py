@@ -8,7 +8,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sightline.indicators.engine import compute
+from sightline.indicators.catalogue import CATALOGUE
+from sightline.indicators.engine import compute, members
 from sightline.indicators.periods import Period, year_ending_31_march
 from sightline.indicators.snapshot import TABLES, snapshot_schema
 
@@ -32,7 +33,20 @@ def figure(path: Path, indicator_id: str, periods: list[Period] | None = None, b
                     population=population or [60_000] * len(periods))
     rows = frame.filter((frame["breakdown"] == breakdown) & (frame["period_label"] == periods[0].label)).to_dicts()
     assert len(rows) == 1, rows
+    if breakdown == "":
+        members_agree(path, indicator_id, periods, rows[0])
     return rows[0]
+
+
+def members_agree(path: Path, indicator_id: str, periods: list[Period], row: dict) -> None:
+    """Every fixture that computes a figure also checks that its list of members has as many rows as
+    the figure counts: the numerator, or the rest of the denominator."""
+    indicator = CATALOGUE[indicator_id]
+    if indicator.members is None:
+        return
+    listed = members(snapshot_dir=path, indicator_id=indicator_id, periods=periods)
+    counted = row["numerator"] if indicator.members_of == "numerator" else row["denominator"] - row["numerator"]
+    assert listed.filter(listed["period_id"] == 0).height == counted, (indicator_id, listed, row)
 
 
 def referral(id: int, child: int, on: date, **extra) -> dict:

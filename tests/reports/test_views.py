@@ -60,7 +60,8 @@ def test_drill_down_shows_definition_chart_with_alt_text_and_the_table_behind_it
     html = client.get(reverse("reports:indicator", args=["contacts_per_month"])).content.decode()
     assert "Definition" in html and 'alt="Line graph of' in html
     assert "<td class=\"num\">1,706</td>" in html
-    assert "without a list of the children" in html
+    # Contacts are not children: the indicator has no list behind it.
+    assert "This indicator has no list of the children it counts." in html
 
 
 def test_downloads_are_csv_excel_and_png(client, seed_results_stored, analyst):

@@ -19,7 +19,8 @@ def indicator_as_dict(indicator: Indicator) -> dict:
             "unit": indicator.unit, "better": indicator.better, "period_type": indicator.period_type,
             "day_zero": indicator.day_zero, "dfe_measure": indicator.dfe_measure, "rounding": indicator.rounding,
             "suppress_small": indicator.suppress_small, "breakdown": indicator.breakdown, "theme": indicator.theme,
-            "has_benchmarks": indicator.id in MEASURES}
+            "has_benchmarks": indicator.id in MEASURES, "members_title": indicator.members_title,
+            "members_of": indicator.members_of if indicator.members else ""}
 
 
 def _section(indicator: Indicator) -> str:
@@ -46,6 +47,9 @@ def _section(indicator: Indicator) -> str:
     lines += ["", "Numerator:", "", "```sql", indicator.numerator, "```"]
     if indicator.denominator:
         lines += ["", "Denominator:", "", "```sql", indicator.denominator, "```"]
+    if indicator.members:
+        which = "the numerator's rows" if indicator.members_of == "numerator" else "the rest of the denominator"
+        lines += ["", f"Members ({which}): {indicator.members_title}.", "", "```sql", indicator.members, "```"]
     return "\n".join(lines)
 
 
@@ -64,6 +68,14 @@ Each result is stored as an `IndicatorResult` (total: blank breakdown; parts: a 
 category "NEG", an agency code, ...). A numerator of 1 to 5 is marked `suppressed` where the indicator
 follows the DfE rule; the dashboard API and `sightline indicators export` then hide the figure from
 everyone but the partnership business unit, analysts and administrators.
+
+Some person-level indicators also say whom they count: their "Members" query returns `period_id` and
+`child_id`, one row per thing counted, built from the numerator's own SQL fragments: either the
+numerator's rows, or the rest of the denominator's (the late assessments, conferences and reviews;
+the care leavers not in education, employment or training), as each says. The list is never stored:
+`sightline.indicators.selectors.indicator_members` computes it on demand from the latest snapshot, and
+the drill-down page shows it only to the roles that may see the children (see docs/reports.md).
+Indicators with a list: {members}.
 
 ## Benchmarks and significance
 
@@ -109,7 +121,8 @@ def indicators_markdown() -> str:
     themes: dict[str, list[Indicator]] = {}
     for indicator in CATALOGUE.values():
         themes.setdefault(indicator.theme or "Other", []).append(indicator)
-    parts = [HEADER, "## Contents", ""]
+    listed = ", ".join(f"`{i.id}`" for i in CATALOGUE.values() if i.members)
+    parts = [HEADER.replace("{members}", listed), "## Contents", ""]
     for theme, indicators in themes.items():
         parts.append(f"- {theme}: " + ", ".join(f"`{i.id}`" for i in indicators))
     parts += ["", _tables()]

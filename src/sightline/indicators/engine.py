@@ -40,13 +40,16 @@ def populations(la_code: str, periods: Sequence[Period]) -> list[int | None]:
 
 
 def _connection(snapshot_dir: Path, periods: Sequence[Period], population: Sequence[int | None],
-                memory_limit: str) -> duckdb.DuckDBPyConnection:
+                memory_limit: str, *, load: bool = True) -> duckdb.DuckDBPyConnection:
+    """With `load`, each file is read into memory once for the many queries to come; without, the
+    tables are views, so one query reads only the files (and columns) it needs."""
     con = duckdb.connect(config={"threads": 2, "memory_limit": memory_limit,
                                  "autoinstall_known_extensions": False, "autoload_known_extensions": False})
     for table in TABLES:
         path = snapshot_dir / f"{table.name}.parquet"
         if path.exists():
-            con.execute(f"create table {table.name} as select * from read_parquet('{_quoted(path)}')")
+            kind = "table" if load else "view"
+            con.execute(f"create {kind} {table.name} as select * from read_parquet('{_quoted(path)}')")
         else:
             # A snapshot made without a table (a partnership that keeps no early help record) reads as empty.
             con.register(table.name, snapshot_schema(table).empty_table())
@@ -141,3 +144,23 @@ def compute(*, snapshot_dir: Path | str, la_code: str, periods: Sequence[Period]
     result = result.with_columns(pl.lit(la_code).alias("area_code"))
     return result.select([pl.col(name).cast(kind) for name, kind in RESULT_SCHEMA.items()]).sort(
         ["indicator_id", "period_start", "period_end", "breakdown"])
+
+
+def members(*, snapshot_dir: Path | str, indicator_id: str, periods: Sequence[Period],
+            memory_limit: str = "1GB") -> pl.DataFrame:
+    """Who an indicator counts in each period: one row (period_id, child_id) per counted thing.
+
+    The numerator's rows (or the rest of the denominator's, see Indicator.members_of); child_id is
+    null where the record does not link the thing counted to a child.
+    """
+    indicator = CATALOGUE[indicator_id]
+    if indicator.members is None:
+        raise ValueError(f"The indicator {indicator_id} has no list of members.")
+    periods = list(periods)
+    # A list needs no population: the rates' denominators are not run.
+    con = _connection(Path(snapshot_dir), periods, [None] * len(periods), memory_limit, load=False)
+    try:
+        frame = pl.from_arrow(con.sql(indicator.members).to_arrow_table())
+    finally:
+        con.close()
+    return frame.select(pl.col("period_id").cast(pl.Int32), pl.col("child_id").cast(pl.Int64))

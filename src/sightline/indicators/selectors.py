@@ -1,11 +1,15 @@
-"""Every read of the figures. Aggregates only; small counts are hidden from roles outside the
-partnership's analysts, as the DfE hides them from the public."""
+"""Every read of the figures. Aggregates, and the bare ids behind a figure for a caller that filters
+them through sightline.core.access; small counts are hidden from roles outside the partnership's
+analysts, as the DfE hides them from the public."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
+from sightline.indicators.members import has_members, member_ids
 from sightline.indicators.models import IndicatorResult, Snapshot
 from sightline.organisations.models import Role
 
@@ -23,6 +27,18 @@ def sees_small_numbers(user) -> bool:
 
 def latest_snapshot() -> Snapshot | None:
     return Snapshot.objects.filter(results__isnull=False).order_by("-taken_at").distinct().first()
+
+
+def indicator_members(*, indicator_id: str, period_start: date, period_end: date,
+                      snapshot: Snapshot | None = None) -> list[int]:
+    """The person ids behind a figure, from `snapshot` (default the latest with results); empty when
+    the indicator lists no members or there is no snapshot. Ids only: the caller decides, through
+    sightline.core.access, whom its user may see, and audits what it shows."""
+    snapshot = snapshot or latest_snapshot()
+    if snapshot is None or not has_members(indicator_id):
+        return []
+    return member_ids(indicator_id=indicator_id, period_start=period_start, period_end=period_end,
+                      snapshot=snapshot)
 
 
 def results_latest(*, user, la_code: str, indicator_id: str | None = None,

@@ -1,7 +1,9 @@
 """The figures the reports are written from: indicator results and benchmarks, never raw records.
 
 This is the one module that reads the indicators layer. Everything else in reports works on a
-`Figures` object, so a report can be built from any set of results (tests build one by hand).
+`Figures` object, so a report can be built from any set of results (tests build one by hand). The
+ids of the children behind a figure also come from here (`members_of`), as bare ids: the names
+are the person layer's, behind sightline.core.access.
 """
 
 import datetime as dt
@@ -34,6 +36,8 @@ class Info:
     better: str = ""
     rounding: int = 1
     dfe_measure: str = ""
+    # What the list of the children behind the figure is; blank when the indicator has none.
+    members_title: str = ""
 
 
 @dataclass
@@ -159,7 +163,8 @@ def figures_load(*, la_code: str, comparator_years: range | list[int] | None = N
     results = list(latest.values())
     info = {key: Info(id=key, title=ind.title, definition=ind.definition, unit=ind.unit,
                       better=getattr(ind, "better", "") or "", rounding=_rounding(ind),
-                      dfe_measure=getattr(ind, "dfe_measure", "") or "")
+                      dfe_measure=getattr(ind, "dfe_measure", "") or "",
+                      members_title=getattr(ind, "members_title", "") or "")
             for key, ind in CATALOGUE.items()}
     own: dict[str, dict[int, Result]] = {}
     for r in results:
@@ -178,6 +183,14 @@ def figures_load(*, la_code: str, comparator_years: range | list[int] | None = N
             if found:
                 bench[(indicator_id, year)] = found
     return Figures(la_code=la_code, results=results, info=info, comparators=bench)
+
+
+def members_of(indicator_id: str, period_start: dt.date, period_end: dt.date) -> list[int]:
+    """The ids of the people behind a figure, from the latest snapshot: for a caller that has
+    already checked its user may see people, and filters the ids through sightline.core.access."""
+    from sightline.indicators.selectors import indicator_members
+
+    return indicator_members(indicator_id=indicator_id, period_start=period_start, period_end=period_end)
 
 
 def _rounding(indicator) -> int:

@@ -1,11 +1,12 @@
 """Every read of the reports app, behind the permission that allows it."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 
 from sightline.core import access
-from sightline.reports.figures import Figures, figures_load
+from sightline.reports.figures import Figures, figures_load, members_of
 from sightline.reports.models import NarrativeBlock, Target
 
 
@@ -18,6 +19,42 @@ def area_name() -> str:
 def figures_for(*, user) -> Figures:
     access.require(user, "reports.view_dashboard")
     return figures_load(la_code=settings.SIGHTLINE_LA_CODE)
+
+
+# A drill-down lists at most this many children; the rest are counted.
+CHILDREN_SHOWN = 200
+# Ids per query when matching members to the people a user may see (under SQLite's variable limit).
+_IDS_PER_QUERY = 2000
+
+
+@dataclass(frozen=True)
+class ChildrenBehind:
+    """The children behind a figure whom one user may see: the first CHILDREN_SHOWN by name."""
+
+    people: list[dict]
+    total: int
+    # Counted by the figure, but not people this user may see (another agency's, or sealed).
+    not_visible: int
+
+    @property
+    def rest(self) -> int:
+        return self.total - len(self.people)
+
+
+def children_behind(*, user, indicator_id: str, period_start: dt.date, period_end: dt.date) -> ChildrenBehind | None:
+    """None for a user who may see no people (the board, scrutineers, analysts): the figure's ids are
+    not even worked out for them. Otherwise the members the user may see, by name."""
+    access.require(user, "reports.view_dashboard")
+    if not access.works_with_people(user):
+        return None
+    ids = members_of(indicator_id, period_start, period_end)
+    visible = access.visible_people(user)
+    found = []
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        found += visible.filter(pk__in=ids[start:start + _IDS_PER_QUERY]).values(
+            "pk", "forename", "surname", "date_of_birth", "la_child_id")
+    found.sort(key=lambda p: (p["surname"].lower(), p["forename"].lower(), p["pk"]))
+    return ChildrenBehind(people=found[:CHILDREN_SHOWN], total=len(found), not_visible=len(ids) - len(found))
 
 
 def targets_all(*, user) -> dict[str, Target]:

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sightline.reports.figures import Figures, Result, years_ending_in
-from sightline.reports.publication import PERCENT_UNITS, Cell, is_small, suppress_counts, suppress_rate
+from sightline.reports.publication import PERCENT_UNITS, Cell, suppress_counts, suppress_rate
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sightline.core import access
+from sightline.core.audit.services import access_record
 from sightline.reports import charts, exports, selectors, services, tables
 from sightline.reports.dashboard import dashboard_build, dashboard_table, tile_build
 from sightline.reports.forms import NarrativeForm, PeriodForm, ReportForm, TargetForm
@@ -71,8 +72,24 @@ def _results_table(figures, tile) -> Table:
     return Table(f"Every figure for {tile.title.lower()}", ["Period", "Numerator", "Denominator", "Value"], rows)
 
 
+def _children_behind(request, figures, tile):
+    """The children behind the latest figure, for a user who may see them; every list shown is audited."""
+    info = figures.info.get(tile.indicator_id)
+    if info is None or not info.members_title or tile.latest is None:
+        return None
+    latest = tile.latest
+    children = selectors.children_behind(user=request.user, indicator_id=tile.indicator_id,
+                                         period_start=latest.period_start, period_end=latest.period_end)
+    if children is not None:
+        access_record(user=request.user, action="indicator_members_view", request=request,
+                      reason=f"{tile.indicator_id} {latest.period_start:%Y-%m-%d} to {latest.period_end:%Y-%m-%d}: "
+                             f"{len(children.people)} of {children.total} shown")
+    return children
+
+
 def indicator(request, indicator_id: str):
     figures, tile = _indicator_tile(request, indicator_id)
+    info = figures.info.get(indicator_id)
     trend = _trend_table(figures, tile)
     chart = charts.line_chart(trend, number="", title=tile.title, y_title=tile.title) if len(trend.rows) >= 2 else None
     can_set = request.user.has_perm("reports.set_target")
@@ -80,7 +97,9 @@ def indicator(request, indicator_id: str):
     target_form = TargetForm(initial={"value": target.value, "amber_band": target.amber_band} if target else None)
     return render(request, "reports/indicator.html", {
         "tile": tile, "trend": trend, "chart": chart, "results": _results_table(figures, tile),
-        "can_set_target": can_set, "target": target, "target_form": target_form})
+        "can_set_target": can_set, "target": target, "target_form": target_form,
+        "members_title": info.members_title if info else "", "children": _children_behind(request, figures, tile),
+        "sees_people": access.works_with_people(request.user)})
 
 
 def indicator_download(request, indicator_id: str, fmt: str):

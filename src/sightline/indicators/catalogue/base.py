@@ -5,6 +5,12 @@ Each numerator and denominator is one standard SQL query over the snapshot table
 returning the columns `period_id`, `breakdown` and `n`. The row whose breakdown is '' is the
 total; other rows are its parts (a month "2020-04", a category "NEG", an agency code). The SQL
 avoids engine-specific functions so that Spark can run the same text later.
+
+A person-level indicator may also say who it counts: `members` is a query over the same tables
+returning `period_id` and `child_id`, one row per thing counted, built from the same rows as the
+numerator (see `listed`) so that the list and the figure cannot disagree. `members_of` says whether
+those are the numerator's rows or the rest of the denominator's (the late ones, say), which are
+usually the list worth acting on.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Literal
 Unit = Literal["count", "percent", "rate_per_10k", "rate_per_100k", "days"]
 Better = Literal["higher", "lower", "neutral"]
 PeriodType = Literal["year_ending_31_march", "month", "quarter", "snapshot", "any"]
+MembersOf = Literal["numerator", "rest"]
 
 # Multiplier from the ratio numerator / denominator to the unit.
 SCALE = {"count": None, "days": None, "percent": 100, "rate_per_10k": 10_000, "rate_per_100k": 100_000}
@@ -51,10 +58,19 @@ class Indicator:
     breakdown: str = ""
     theme: str = ""
     notes: tuple[str, ...] = field(default=())
+    # Who is counted: one row (period_id, child_id) per counted thing; see the module's docstring.
+    members: str | None = None
+    members_of: MembersOf = "numerator"
+    # What the list is, in words: "Children on a plan at the end of the period".
+    members_title: str = ""
 
     def __post_init__(self) -> None:
         if (SCALE[self.unit] is None) != (self.denominator is None):
             raise ValueError(f"{self.id}: a {self.unit} has {'no' if SCALE[self.unit] is None else 'a'} denominator.")
+        if (self.members is None) != (not self.members_title):
+            raise ValueError(f"{self.id}: a list of members needs a title, and a title a list.")
+        if self.members_of == "rest" and (self.denominator is None or self.denominator == POPULATION):
+            raise ValueError(f"{self.id}: only a counted denominator has a rest to list.")
 
 
 def month_of(column: str) -> str:
@@ -77,6 +93,13 @@ def counted(rows: str, *, what: str = "*", by_part: bool = False) -> str:
     return (f"select period_id, case when grouping(part) = 1 then '' else coalesce(nullif(cast(part as string), ''), "
             f"'not recorded') end as breakdown, count({what}) as n\nfrom (\n{rows}\n) counted\n"
             f"group by grouping sets ((period_id), (period_id, part))")
+
+
+def listed(rows: str, *, distinct: bool = False) -> str:
+    """The members behind `rows` (a query giving period_id and child_id, as passed to `counted`):
+    every row, or each child once when the figure counts distinct children."""
+    rows = textwrap.indent(sql(rows), "    ")
+    return f"select {'distinct ' if distinct else ''}period_id, child_id\nfrom (\n{rows}\n) listed"
 
 
 def age_at(birth: str, on: str) -> str:

@@ -1,6 +1,6 @@
 """Section 47 enquiries, conferences and child protection plans."""
 
-from sightline.indicators.catalogue.base import POPULATION, Indicator, counted, sql, working_days
+from sightline.indicators.catalogue.base import POPULATION, Indicator, counted, listed, sql, working_days
 
 PLAN_STARTED = "join periods p on pl.start_date between p.period_start and p.period_end"
 PLAN_OPEN_AT_END = ("join periods p on pl.start_date <= p.period_end "
@@ -9,6 +9,18 @@ PLAN_OPEN_AT_END = ("join periods p on pl.start_date <= p.period_end "
 # number of previous plans the CIN census carried in).
 IS_SUBSEQUENT = """(pl.number_of_previous_plans > 0 or exists (
     select 1 from cp_plans earlier where earlier.child_id = pl.child_id and earlier.start_date < pl.start_date))"""
+SUBSEQUENT_PLANS = f"select p.period_id, pl.child_id from cp_plans pl {PLAN_STARTED} where {IS_SUBSEQUENT}"
+ON_A_PLAN_AT_END = f"select p.period_id, pl.child_id from cp_plans pl {PLAN_OPEN_AT_END}"
+
+# Initial conferences held in the period; the child is the enquiry's referral's (left join: an enquiry
+# is counted even without one).
+ICPC_HELD = ("select p.period_id, r.child_id from section47s s "
+             "join periods p on s.icpc_date between p.period_start and p.period_end "
+             "left join referrals r on r.id = s.referral_id")
+ICPC_IN_TIME = ICPC_HELD + f"""
+    join calendar started on started.date = s.start_date
+    join calendar held on held.date = s.icpc_date
+    where {working_days('started', 'held')} <= 15"""
 
 # Plans open at the end of the period for at least three months, each review conference in order,
 # with the start as the first "previous" date. A plan's reviews were in time when the first came
@@ -16,7 +28,7 @@ IS_SUBSEQUENT = """(pl.number_of_previous_plans > 0 or exists (
 # was not overdue at the end of the period (Working Together; CIN census, DfE table D6).
 _REVIEW_SEQUENCE = """
     with cohort as (
-        select p.period_id, p.period_end, pl.id as plan_id, pl.start_date
+        select p.period_id, p.period_end, pl.id as plan_id, pl.child_id, pl.start_date
         from cp_plans pl {open}
         where pl.start_date <= p.period_end - interval '3' month
     ),
@@ -78,14 +90,13 @@ INDICATORS = (
         definition="Initial child protection conferences held in the period within 15 working days of the "
                    "strategy discussion that started the section 47 enquiry, as a percentage of initial "
                    "conferences held in the period.",
-        numerator=counted(f"""
-            select p.period_id from section47s s
-            join periods p on s.icpc_date between p.period_start and p.period_end
-            join calendar started on started.date = s.start_date
-            join calendar held on held.date = s.icpc_date
-            where {working_days('started', 'held')} <= 15"""),
+        numerator=counted(ICPC_IN_TIME),
         denominator=counted("select p.period_id from section47s s join periods p on s.icpc_date between "
                             "p.period_start and p.period_end"),
+        members=listed(f"{ICPC_HELD}\nexcept all\n{ICPC_IN_TIME}"),
+        members_of="rest",
+        members_title="Children whose initial conference in the period was NOT within 15 working days (the "
+                      "rest of the denominator)",
         unit="percent", better="higher", period_type="year_ending_31_march", theme="Child protection",
         day_zero="The strategy discussion (S47 actual start date) is day 0.",
     ),
@@ -127,6 +138,13 @@ INDICATORS = (
             group by c.period_id"""),
         denominator=sql(f"""{_REVIEW_SEQUENCE.format(open=PLAN_OPEN_AT_END)}
             select period_id, '' as breakdown, count(*) as n from cohort group by period_id"""),
+        # The rest, from the same cohort and the same test of lateness as the numerator.
+        members=sql(f"""{_REVIEW_SEQUENCE.format(open=PLAN_OPEN_AT_END)}
+            select c.period_id, c.child_id from cohort c
+            where exists (select 1 from late l where l.period_id = c.period_id and l.plan_id = c.plan_id)"""),
+        members_of="rest",
+        members_title="Children on a plan at the end of the period with a review late or overdue (the rest of "
+                      "the denominator)",
         unit="percent", better="higher", period_type="snapshot", theme="Child protection",
         day_zero="Calendar months; a month from 31 January is 28 or 29 February.",
     ),
@@ -135,7 +153,9 @@ INDICATORS = (
         title="Second or subsequent child protection plans",
         definition="Child protection plans starting in the period for a child who had been on a plan before, at "
                    "any time.",
-        numerator=counted(f"select p.period_id from cp_plans pl {PLAN_STARTED} where {IS_SUBSEQUENT}"),
+        numerator=counted(SUBSEQUENT_PLANS),
+        members=listed(SUBSEQUENT_PLANS),
+        members_title="Children starting a second or subsequent plan in the period",
         unit="count", better="lower", period_type="year_ending_31_march", theme="Child protection",
         dfe_measure="d3.CPP_subsequent", suppress_small=False,
     ),
@@ -164,8 +184,9 @@ INDICATORS = (
         title="Children on a child protection plan at the end of the period",
         definition="Children subject to a child protection plan at the end of the period (a plan ending on the "
                    "last day is not open at its end).",
-        numerator=counted(f"select p.period_id, pl.child_id from cp_plans pl {PLAN_OPEN_AT_END}",
-                          what="distinct child_id"),
+        numerator=counted(ON_A_PLAN_AT_END, what="distinct child_id"),
+        members=listed(ON_A_PLAN_AT_END, distinct=True),
+        members_title="Children on a child protection plan at the end of the period",
         unit="count", better="neutral", period_type="snapshot", theme="Child protection",
         dfe_measure="d5.CPP_At31", suppress_small=False,
     ),
@@ -174,9 +195,10 @@ INDICATORS = (
         title="Children on a child protection plan per 10,000 children",
         definition="Children subject to a child protection plan at the end of the period per 10,000 children "
                    "aged 0 to 17 (ONS mid-year estimate for the year the reporting year starts in).",
-        numerator=counted(f"select p.period_id, pl.child_id from cp_plans pl {PLAN_OPEN_AT_END}",
-                          what="distinct child_id"),
+        numerator=counted(ON_A_PLAN_AT_END, what="distinct child_id"),
         denominator=POPULATION,
+        members=listed(ON_A_PLAN_AT_END, distinct=True),
+        members_title="Children on a child protection plan at the end of the period",
         unit="rate_per_10k", better="neutral", period_type="snapshot", theme="Child protection",
         dfe_measure="d5.CPP_At31 per 10,000 (ONS 0-17, mid-year before)",
     ),

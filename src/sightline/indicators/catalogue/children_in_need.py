@@ -1,6 +1,6 @@
 """Referrals, re-referrals and assessments: the CIN census measures."""
 
-from sightline.indicators.catalogue.base import POPULATION, Indicator, counted, month_of, working_days
+from sightline.indicators.catalogue.base import POPULATION, Indicator, counted, listed, month_of, working_days
 
 REFERRED_IN_PERIOD = "join periods p on r.referral_date between p.period_start and p.period_end"
 
@@ -16,6 +16,16 @@ IS_RE_REFERRAL = """exists (
 
 AUTHORISED_IN_PERIOD = ("join periods p on a.authorisation_date between p.period_start and p.period_end "
                         "and a.authorisation_date >= a.start_date")
+
+RE_REFERRED = f"select p.period_id, r.child_id from referrals r {REFERRED_IN_PERIOD} where {IS_RE_REFERRAL}"
+# The assessment's child is its referral's (left join: an assessment is counted even without one).
+ASSESSMENTS_AUTHORISED = (f"select p.period_id, r.child_id from assessments a {AUTHORISED_IN_PERIOD} "
+                          "left join referrals r on r.id = a.referral_id")
+ASSESSMENT_DAYS = f"""
+    join calendar started on started.date = a.start_date
+    join calendar authorised on authorised.date = a.authorisation_date
+    where {working_days('started', 'authorised')} <= 45"""
+ASSESSMENTS_IN_TIME = ASSESSMENTS_AUTHORISED + ASSESSMENT_DAYS
 
 INDICATORS = (
     Indicator(
@@ -33,8 +43,11 @@ INDICATORS = (
         definition="Referrals in the period made within 12 months of a previous referral for the same child "
                    "(including the same day, and exactly 12 months), as a percentage of all referrals in the "
                    "period. Referral level, as the DfE headline figure.",
-        numerator=counted(f"select p.period_id from referrals r {REFERRED_IN_PERIOD} where {IS_RE_REFERRAL}"),
+        numerator=counted(RE_REFERRED),
         denominator=counted(f"select p.period_id from referrals r {REFERRED_IN_PERIOD}"),
+        members=listed(RE_REFERRED),
+        members_title="Children with a re-referral in the period (the figure counts referrals: a child re-referred "
+                      "twice counts twice)",
         unit="percent", better="lower", period_type="year_ending_31_march", theme="Children in need",
         dfe_measure="c1.rereferral_percent",
         day_zero="Earlier referrals from the day 12 calendar months before, up to and including the same day, "
@@ -45,10 +58,11 @@ INDICATORS = (
         title="Children re-referred within 12 months",
         definition="Children with a referral in the period that was made within 12 months of a previous referral "
                    "for them, as a percentage of children referred in the period (the DfE child-level variant).",
-        numerator=counted(f"select p.period_id, r.child_id from referrals r {REFERRED_IN_PERIOD} "
-                          f"where {IS_RE_REFERRAL}", what="distinct child_id"),
+        numerator=counted(RE_REFERRED, what="distinct child_id"),
         denominator=counted(f"select p.period_id, r.child_id from referrals r {REFERRED_IN_PERIOD}",
                             what="distinct child_id"),
+        members=listed(RE_REFERRED, distinct=True),
+        members_title="Children re-referred within 12 months",
         unit="percent", better="lower", period_type="year_ending_31_march", theme="Children in need",
         dfe_measure="c1.rereferral_child_percent",
     ),
@@ -57,13 +71,15 @@ INDICATORS = (
         title="Assessments completed within 45 working days",
         definition="Assessments authorised in the period whose authorisation came no more than 45 working days "
                    "after the assessment's actual start, as a percentage of assessments authorised in the period "
-                   "(the DfE measure; assessments authorised before they started are left out).",
-        numerator=counted(f"""
-            select p.period_id from assessments a {AUTHORISED_IN_PERIOD}
-            join calendar started on started.date = a.start_date
-            join calendar authorised on authorised.date = a.authorisation_date
-            where {working_days('started', 'authorised')} <= 45"""),
+                   "(the DfE measure; assessments authorised before they started are left out). The list behind "
+                   "it is of the assessments NOT within 45 working days.",
+        numerator=counted(ASSESSMENTS_IN_TIME),
         denominator=counted(f"select p.period_id from assessments a {AUTHORISED_IN_PERIOD}"),
+        # The rest: the denominator's rows less the numerator's, so the two cannot drift apart.
+        members=listed(f"{ASSESSMENTS_AUTHORISED}\nexcept all\n{ASSESSMENTS_IN_TIME}"),
+        members_of="rest",
+        members_title="Children with an assessment authorised in the period NOT within 45 working days (the "
+                      "rest of the denominator, not the numerator)",
         unit="percent", better="higher", period_type="year_ending_31_march", theme="Children in need",
         day_zero="The start date is day 0; England and Wales bank holidays and local closure days are not "
                  "working days (sightline.core.calendar).",

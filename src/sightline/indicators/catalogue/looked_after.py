@@ -1,6 +1,6 @@
 """Children looked after and care leavers: the SSDA903 measures."""
 
-from sightline.indicators.catalogue.base import POPULATION, Indicator, age_at, counted, working_days
+from sightline.indicators.catalogue.base import POPULATION, Indicator, age_at, counted, listed, working_days
 
 # Short-break-only care (V3, V4) is not "looked after" in the DfE counts.
 NOT_SHORT_BREAKS = "e.legal_status not in ('V3', 'V4')"
@@ -8,6 +8,12 @@ OPEN_AT_END = ("join periods p on e.start_date <= p.period_end "
                "and (e.end_date is null or e.end_date > p.period_end)")
 # SSDA903 ACTIV codes in education, employment or training.
 EET = "('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5')"
+LOOKED_AFTER_AT_END = f"select p.period_id, e.child_id from cla_episodes e {OPEN_AT_END} where {NOT_SHORT_BREAKS}"
+CARE_LEAVERS_19_21 = f"""
+    select p.period_id, l.child_id from care_leavers l join children c on c.id = l.child_id
+    join periods p on l.year_ending between p.period_start and p.period_end
+    where {age_at('c.date_of_birth', 'l.year_ending')} between 19 and 21"""
+CARE_LEAVERS_EET = f"{CARE_LEAVERS_19_21} and l.activity in {EET}"
 
 # Each review with the start of the care period it belongs to, its number in that period and the
 # review before it (Care Planning Regulations 2010, reg 33: first within 20 working days of the
@@ -32,8 +38,9 @@ INDICATORS = (
         title="Children looked after at the end of the period",
         definition="Children looked after at the end of the period, excluding those looked after only under an "
                    "agreed series of short breaks (V3, V4).",
-        numerator=counted(f"select p.period_id, e.child_id from cla_episodes e {OPEN_AT_END} "
-                          f"where {NOT_SHORT_BREAKS}", what="distinct child_id"),
+        numerator=counted(LOOKED_AFTER_AT_END, what="distinct child_id"),
+        members=listed(LOOKED_AFTER_AT_END, distinct=True),
+        members_title="Children looked after at the end of the period",
         unit="count", better="neutral", period_type="snapshot", theme="Children in care",
         dfe_measure="cla.children_count (Children looked after on 31 March each year)", rounding=0,
         suppress_small=False,
@@ -44,9 +51,10 @@ INDICATORS = (
         definition="Children looked after at the end of the period (as cla_at_end) per 10,000 children aged 0 "
                    "to 17 (ONS mid-year estimate for the year the reporting year starts in); whole numbers, as "
                    "the DfE publishes them.",
-        numerator=counted(f"select p.period_id, e.child_id from cla_episodes e {OPEN_AT_END} "
-                          f"where {NOT_SHORT_BREAKS}", what="distinct child_id"),
+        numerator=counted(LOOKED_AFTER_AT_END, what="distinct child_id"),
         denominator=POPULATION,
+        members=listed(LOOKED_AFTER_AT_END, distinct=True),
+        members_title="Children looked after at the end of the period",
         unit="rate_per_10k", better="neutral", period_type="snapshot", theme="Children in care",
         dfe_measure="cla.rate_per_10000 (Children looked after on 31 March each year)", rounding=0,
     ),
@@ -108,14 +116,12 @@ INDICATORS = (
                    "collection year ending in the period and who were in education, employment or training, as a "
                    "percentage of all care leavers of those ages (the denominator includes 'information not "
                    "known').",
-        numerator=counted(f"""
-            select p.period_id from care_leavers l join children c on c.id = l.child_id
-            join periods p on l.year_ending between p.period_start and p.period_end
-            where {age_at('c.date_of_birth', 'l.year_ending')} between 19 and 21 and l.activity in {EET}"""),
-        denominator=counted(f"""
-            select p.period_id from care_leavers l join children c on c.id = l.child_id
-            join periods p on l.year_ending between p.period_start and p.period_end
-            where {age_at('c.date_of_birth', 'l.year_ending')} between 19 and 21"""),
+        numerator=counted(CARE_LEAVERS_EET),
+        denominator=counted(CARE_LEAVERS_19_21),
+        members=listed(f"{CARE_LEAVERS_19_21}\nexcept all\n{CARE_LEAVERS_EET}"),
+        members_of="rest",
+        members_title="Care leavers aged 19 to 21 NOT known to be in education, employment or training (the "
+                      "rest of the denominator)",
         unit="percent", better="higher", period_type="year_ending_31_march", theme="Care leavers",
         dfe_measure="la_care_leavers_activity (19 to 21 years, Total in education, employment or training)",
         rounding=0,
