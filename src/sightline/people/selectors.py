@@ -1,6 +1,5 @@
 """Reads of people and their timelines, always through the access policy."""
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from difflib import SequenceMatcher
