@@ -6,6 +6,8 @@ VENV_STAMP := .venv/.installed
 VENDOR := src/sightline/static/vendor
 PG_URL ?= postgres://127.0.0.1:5432/test
 export PYTHONDONTWRITEBYTECODE := 1
+# make test is repeatable: the property tests use the derandomised "ci" profile (tests/conftest.py).
+export HYPOTHESIS_PROFILE ?= ci
 
 .PHONY: demo test test-sqlite test-postgres bench serve install assets chromium report-tools migrate clean
 
@@ -47,8 +49,9 @@ demo: install migrate report-tools
 	@echo "Serving http://127.0.0.1:8000 (Ctrl-C to stop)"
 	SIGHTLINE_DEBUG=1 $(PY) -m sightline manage runserver 127.0.0.1:8000
 
+# The application as it runs in production: gunicorn's threaded workers, debug off.
 serve: install migrate
-	$(PY) -m sightline manage runserver 127.0.0.1:8000
+	.venv/bin/gunicorn sightline.wsgi --bind 127.0.0.1:8000 --workers 2 --threads 8 --worker-class gthread
 
 test: install chromium report-tools test-sqlite test-postgres
 

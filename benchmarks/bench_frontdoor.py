@@ -3,9 +3,8 @@
 A fresh PostgreSQL database (default postgres://127.0.0.1:5432/bench_frontdoor, dropped and made
 again) is migrated and filled with COPY: 250,000 people, 1,000,000 decided contacts from 2019 to
 2026 (each with its concern, the person as given and the confirmed link), 150,000 referrals and
-300 contacts waiting in the queue. The application runs in separate worker processes on loopback
-(--workers, each Django's WSGI handler behind a pool of --threads threads, as a production WSGI
-server's threaded workers; the clients take them in turn); 50 client threads (urllib, signed in
+300 contacts waiting in the queue. The application runs under gunicorn on loopback (--workers
+processes of the gthread worker, --threads threads each, as deployed); 50 client threads (urllib, signed in
 as a front door manager), each a user who asks for the queue and a random child's page in turn and
 reads each page for 0.5 to 1.5 s (--think 1.0). Every response must be 200. Target: p95 under 150 ms.
 Run: `.venv/bin/python benchmarks/bench_frontdoor.py [--contacts N] [--users 50] [--requests 40]
@@ -150,46 +149,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve_forever(port: int, threads: int) -> None:
-    """One worker process: Django's WSGI handler behind a pool of `threads` (as gunicorn's gthread worker)."""
-    from concurrent.futures import ThreadPoolExecutor
-    from socketserver import ThreadingMixIn
-
-    import django
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
-
-    django.setup()
-
-    class QuietHandler(WSGIRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    class PoolServer(WSGIServer):
-        pool = ThreadPoolExecutor(max_workers=threads)
-        request_queue_size = 256
-
-        def process_request(self, request, client_address):
-            self.pool.submit(ThreadingMixIn.process_request_thread, self, request, client_address)
-
-    server = PoolServer(("127.0.0.1", port), QuietHandler, allow_reuse_address=True)
-    server.set_app(WSGIHandler())
-    server.serve_forever()
-
-
-def _serve(workers: int, threads: int, env: dict) -> tuple[list[subprocess.Popen], list[int]]:
-    ports = [_free_port() for _ in range(workers)]
-    procs = [subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--threads", str(threads)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-             for port in ports]
-    for port in ports:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-    return procs, ports
+def _serve(workers: int, threads: int, env: dict) -> tuple[subprocess.Popen, int]:
+    """Gunicorn's threaded workers, as a deployment runs them; the workers share one listening port."""
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    if not gunicorn.exists():
+        raise SystemExit(f"{gunicorn} is missing: install the project's dependencies (pyproject.toml).")
+    port = _free_port()
+    proc = subprocess.Popen([str(gunicorn), "sightline.wsgi", "--chdir",
+                             str(ROOT / "src"), "--worker-class", "gthread", "--workers", str(workers), "--threads",
+                             str(threads), "--bind", f"127.0.0.1:{port}", "--backlog", "256", "--log-level", "error"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    return proc, port
 
 
 def _get(url: str, cookie: str) -> float:
@@ -202,8 +178,7 @@ def _get(url: str, cookie: str) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-def _run_load(ports: list[int], cookie: str, people_ids: list[int], users: int, requests: int,
-              think: float) -> dict:
+def _run_load(port: int, cookie: str, people_ids: list[int], users: int, requests: int, think: float) -> dict:
     timings: dict[str, list[float]] = {"queue": [], "person": []}
     errors: list[str] = []
     lock = threading.Lock()
@@ -212,7 +187,6 @@ def _run_load(ports: list[int], cookie: str, people_ids: list[int], users: int, 
         rng = random.Random(n)
         time.sleep(rng.random() * think)  # users do not all start in the same millisecond
         for i in range(requests):
-            port = ports[(n + i) % len(ports)]
             kind = "queue" if i % 2 == 0 else "person"
             path = "/frontdoor/" if kind == "queue" else f"/people/{rng.choice(people_ids)}/"
             try:
@@ -226,7 +200,7 @@ def _run_load(ports: list[int], cookie: str, people_ids: list[int], users: int, 
             # A person reads the page before the next click: uniform between half and one and a half times `think`.
             time.sleep(think * (0.5 + rng.random()))
 
-    for port in ports:  # warm each worker's connections and caches
+    for _ in range(4):  # warm the workers' connections and caches
         for path in ("/frontdoor/", f"/people/{people_ids[0]}/"):
             _get(f"http://127.0.0.1:{port}{path}", cookie)
     t0 = time.perf_counter()
@@ -259,7 +233,7 @@ def _write_docs(figure: dict) -> None:
             f"confirmed link), {figure['people']:,} people, {min(figure['people'], figure['contacts'] * 15 // 100):,} "
             f"referrals, {figure['open']} contacts "
             f"in the queue; {loaded}. The application runs as {figure['workers']} worker processes of "
-            f"{figure['threads']} threads each (Django's WSGI handler) on 127.0.0.1. First one user asks for each "
+            f"{figure['threads']} threads each (gunicorn's gthread worker) on 127.0.0.1. First one user asks for each "
             "page 20 times in a row with no pause (the server's own time); then "
             f"{figure['users']} users (client threads, urllib) make {figure['requests']} requests each, alternating "
             "the queue (`/frontdoor/`) and a random child's page (`/people/<id>/`), reading each page for "
@@ -284,17 +258,10 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds a user reads a page (0: none)")
-    parser.add_argument("--threads", type=int, default=8, help="request threads in each worker process")
+    parser.add_argument("--threads", type=int, default=8, help="request threads in each gunicorn worker")
     parser.add_argument("--write-docs", action="store_true")
     parser.add_argument("--reuse", action="store_true", help="use the database an earlier run left as it is")
-    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sightline.settings")
-        sys.path.insert(0, str(ROOT / "src"))
-        _serve_forever(args.serve, args.threads)
-        return 0
-
     if not args.reuse:
         _database(args.database_url)
     env = dict(os.environ, DATABASE_URL=args.database_url, SIGHTLINE_DEBUG="0", SIGHTLINE_LOG_LEVEL="ERROR")
@@ -311,14 +278,13 @@ def main() -> int:
     from django.db import connections
 
     connections.close_all()
-    procs, ports = _serve(args.workers, args.threads, env)
+    proc, port = _serve(args.workers, args.threads, env)
     try:
-        baseline = _run_load(ports, cookie, loaded["people_ids"], 1, 40, 0.0)
-        run = _run_load(ports, cookie, loaded["people_ids"], args.users, args.requests, args.think)
+        baseline = _run_load(port, cookie, loaded["people_ids"], 1, 40, 0.0)
+        run = _run_load(port, cookie, loaded["people_ids"], args.users, args.requests, args.think)
     finally:
-        for proc in procs:
-            proc.terminate()
-            proc.wait(timeout=10)
+        proc.terminate()
+        proc.wait(timeout=10)
     total = sum(len(v) for v in run["timings"].values())
     figure = {**run, "contacts": args.contacts, "people": args.people, "open": args.open, "users": args.users,
               "requests": args.requests, "workers": args.workers, "threads": args.threads, "think": args.think,

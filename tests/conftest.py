@@ -1,11 +1,20 @@
 """Fixtures named for the situations the tests are about."""
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from sightline.organisations.models import AgencyKind, Role
 from tests.factories import AgencyFactory, InvolvementFactory, PersonFactory, UserFactory
 
 pytest_plugins = ["tests.browser_support"]
+
+# Property tests run without a time limit per example (a shared 2-core machine is slow at times);
+# `make test` uses the "ci" profile, which is also derandomised so that a run is repeatable.
+hypothesis_settings.register_profile("default", deadline=None)
+hypothesis_settings.register_profile("ci", deadline=None, derandomize=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

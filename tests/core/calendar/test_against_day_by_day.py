@@ -20,7 +20,8 @@ from sightline.core.calendar import (
     working_days_between_array,
 )
 
-BANK_HOLIDAYS = frozenset(holidays.country_holidays("GB", subdiv="ENG", years=range(2014, 2033)))
+# Steps of up to 300 working days from 2015-2030 reach back into 2013 and forward into 2032.
+BANK_HOLIDAYS = frozenset(holidays.country_holidays("GB", subdiv="ENG", years=range(2013, 2033)))
 ONE_DAY = timedelta(days=1)
 
 days = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
@@ -109,3 +110,9 @@ def test_add_months_keeps_the_day_or_takes_the_months_last_day(d, n):
     result = add_months(d, n)
     assert (result.year * 12 + result.month) - (d.year * 12 + d.month) == n
     assert result.day == d.day or (result.day < d.day and (result + ONE_DAY).month != result.month)
+
+
+def test_a_long_step_back_crosses_christmas_2013_as_the_reference_does():
+    # Found by hypothesis: 257 working days back from 1 January 2015 lands before Christmas 2013;
+    # 25 and 26 December 2013 are bank holidays, so the day reached is Tuesday 24 December.
+    assert add_working_days(date(2015, 1, 1), -257) == reference_add(date(2015, 1, 1), -257) == date(2013, 12, 24)

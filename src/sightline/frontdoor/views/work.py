@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -40,10 +42,12 @@ def queue(request):
     contacts = selectors.contact_queue(user=request.user, team_id=int(team_id) if team_id.isdigit() else None,
                                        rating=rating)
     now = timezone.now()
-    rows = [selectors.QueueRow.of(c, now) for c in contacts[:QUEUE_SHOWN]]
+    # The number waiting comes with the most urgent rows (a window over the whole queue), not in a second query.
+    shown = list(contacts.annotate(waiting=Window(Count("pk")))[:QUEUE_SHOWN])
+    rows = [selectors.QueueRow.of(c, now, reverse("frontdoor:contact", args=[c.pk])) for c in shown]
     access_record(user=request.user, action="contact_queue_view", request=request,
                   reason=f"team={team_id} rating={rating}")
-    waiting = contacts.count() if len(rows) == QUEUE_SHOWN else len(rows)
+    waiting = shown[0].waiting if shown else 0
     context = {"rows": rows, "waiting": waiting, "now": now, "team": team_id, "rating": rating,
                "ratings": Rating.choices,
                "teams": Team.objects.filter(kind=TeamKind.MASH, agency_id=request.user.agency_id)}
