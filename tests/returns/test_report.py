@@ -4,7 +4,8 @@ import polars as pl
 from openpyxl import load_workbook
 
 from sightline.returns.engine import RulePack
-from sightline.returns.report import ISSUE_SCHEMA, Report, neutralise
+from sightline.core.spreadsheet import neutralised as neutralise
+from sightline.returns.report import ISSUE_SCHEMA, Report
 
 HOSTILE = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "A1"]
 

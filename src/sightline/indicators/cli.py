@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
 import typer
+
+from sightline.core.cli_options import date_option
 
 app = typer.Typer(help="The partnership's indicators: compute, show, export, document.", no_args_is_help=True)
 
@@ -14,15 +15,6 @@ def _django() -> None:
     from sightline.cli import setup_django
 
     setup_django()
-
-
-def _date(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD.", param_hint=option) from None
 
 
 def _la_code(la: str | None) -> str:
@@ -42,8 +34,8 @@ def compute(as_of: str = typer.Option(None, "--as-of", help="Four years ending 3
     from sightline.indicators.services import indicators_compute
 
     try:
-        results = indicators_compute(as_of=_date(as_of, "--as-of"), date_from=_date(date_from, "--from"),
-                                     date_to=_date(date_to, "--to"), la_code=_la_code(la))
+        results = indicators_compute(as_of=date_option(as_of, "--as-of"), date_from=date_option(date_from, "--from"),
+                                     date_to=date_option(date_to, "--to"), la_code=_la_code(la))
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     totals = [r for r in results if not r.breakdown]

@@ -13,16 +13,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from sightline.core.spreadsheet import neutralised
+
 FORMATS = ("csv", "xlsx", "json")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def rows_write(rows: Sequence[dict], *, path: Path, format: str) -> Path:
     """Write `rows` (dicts with the same keys) to `path` in `format`."""
     if format not in FORMATS:

@@ -1,18 +1,12 @@
 """`sightline report ...`: write the annual report to files."""
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
+from sightline.core.cli_options import date_option
+
 app = typer.Typer(help="The partnership's reports.", no_args_is_help=True)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise typer.BadParameter(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2020-04-01.") from error
 
 
 @app.command()
@@ -24,7 +18,7 @@ def annual(date_from: str = typer.Option(..., "--from", help="First day of the p
     """Write the annual report for a period as HTML and accessible PDF, from the computed indicators."""
     from sightline.cli import setup_django
 
-    start, end = _date(date_from), _date(date_to)
+    start, end = date_option(date_from, "--from"), date_option(date_to, "--to")
     if end < start:
         raise typer.BadParameter("--to must be on or after --from.")
     setup_django()

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from sightline.core.spreadsheet import neutralised
+
 if TYPE_CHECKING:
     from sightline.returns.engine.rules import RulePack
 
@@ -20,15 +22,6 @@ ISSUE_SCHEMA = {"file": pl.String, "LAchildID": pl.String, "table": pl.String, "
                 "field": pl.String, "rule": pl.String, "severity": pl.String, "message": pl.String,
                 "value": pl.String}
 READ_RULE = "read"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 @dataclass
 class Report:
     file: str
@@ -82,7 +75,7 @@ class Report:
             sheet = book.create_sheet(title)
             sheet.append(frame.columns)
             for row in frame.iter_rows():
-                sheet.append([neutralise(v) for v in row])
+                sheet.append([neutralised(v) for v in row])
         book.save(path)
 
 

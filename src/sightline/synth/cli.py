@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from sightline.core.cli_options import date_option
+
 app = typer.Typer(help="Generate a synthetic partnership calibrated to published figures.")
 
 PROFILES = {"doncaster": 371}
@@ -19,13 +21,6 @@ def _setup() -> None:
     from sightline.cli import setup_django
 
     setup_django()
-
-
-def _date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD.", param_hint=option) from None
 
 
 @app.callback(invoke_without_command=True)
@@ -52,7 +47,7 @@ def synth(
     _setup()
     from sightline.synth.profile import profile_for, profiles_national
 
-    first, last = _date(start, "--start"), _date(end, "--end")
+    first, last = date_option(start, "--start"), date_option(end, "--end")
     if last <= first:
         raise typer.BadParameter("--end must be after --start.", param_hint="--end")
     if not (into_db or out or calibration_report):

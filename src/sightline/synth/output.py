@@ -6,10 +6,8 @@ from pathlib import Path
 
 import polars as pl
 
+from sightline.core.spreadsheet import neutralised_frame
 from sightline.synth.partnership import Tables
-
-# CSV cells a spreadsheet would run as a formula start with one of these (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def parquet_write(tables: Tables, out: Path) -> list[Path]:
@@ -20,12 +18,6 @@ def parquet_write(tables: Tables, out: Path) -> list[Path]:
         frame.write_parquet(path, compression="zstd", statistics=True)
         written.append(path)
     return written
-
-
-def _safe(frame: pl.DataFrame) -> pl.DataFrame:
-    text = [c for c, t in frame.schema.items() if t == pl.String]
-    return frame.with_columns([pl.when(pl.any_horizontal([pl.col(c).str.starts_with(s) for s in _FORMULA_START])).then(
-        pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c) for c in text]) if text else frame
 
 
 def feeds_write(tables: Tables, out: Path) -> list[Path]:
@@ -51,6 +43,6 @@ def feeds_write(tables: Tables, out: Path) -> list[Path]:
     for name, frame in (("police_notifications.csv", police), ("school_attendance.csv", attendance),
                         ("health_presentations.csv", health)):
         path = out / name
-        _safe(frame).write_csv(path)
+        neutralised_frame(frame).write_csv(path)
         written.append(path)
     return written

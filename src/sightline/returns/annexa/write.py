@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from sightline.returns.annexa.spec import LISTS
-from sightline.returns.report import neutralise
+from sightline.core.spreadsheet import neutralised
 
 DATE_STYLE = "dd/mm/yyyy"
 COLUMN_WIDTH = 22
@@ -40,7 +40,7 @@ def write_annex_a(lists: dict[int, pl.DataFrame], path: Path | str) -> Path:
         for row in frame.iter_rows():
             cells = []
             for value in row:
-                cell = WriteOnlyCell(sheet, value=neutralise(value))
+                cell = WriteOnlyCell(sheet, value=neutralised(value))
                 if isinstance(value, dt.date):
                     cell.number_format = DATE_STYLE
                 cells.append(cell)
